@@ -1,0 +1,45 @@
+"""Turn text cells into typed columns, reporting every cell that is not of its field's type."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from sinosoviet.schema import PANDAS_DTYPES, TableSchema
+from sinosoviet.validation.problems import Problem, show
+from sinosoviet.validation.reading import RawTable
+
+TYPE_PATTERNS = {
+    "integer": (re.compile(r"[+-]?\d+"), "is not an integer"),
+    "number": (re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"), "is not a number"),
+}
+
+
+def bad_cells(column: pd.Series, ok_unique) -> pd.Series:
+    """Mask of filled cells whose value fails `ok_unique`, a check run once per distinct value.
+
+    Real tables repeat values (ids of events, sources, dates), so checking the distinct ones
+    and mapping back is much faster than checking every cell.
+    """
+    filled = column.dropna()
+    uniques = pd.Series(filled.unique(), dtype="str")
+    bad_values = uniques[~ok_unique(uniques).astype(bool)]
+    return column.isin(bad_values) & column.notna()
+
+
+def type_cells(raw: RawTable, schema: TableSchema) -> tuple[pd.DataFrame, list[Problem]]:
+    """A frame with integer and number columns parsed; a cell that does not parse becomes missing."""
+    typed = raw.frame.copy()
+    problems = []
+    for field in schema.fields:
+        if field.type not in TYPE_PATTERNS:
+            continue
+        pattern, message = TYPE_PATTERNS[field.type]
+        column = raw.frame[field.name]
+        bad = bad_cells(column, lambda u, p=pattern: u.str.fullmatch(p))
+        for index, value in column[bad].items():
+            problems.append(Problem(raw.file, raw.line_of(index), field.name, f"{show(value)} {message}"))
+        parsed = pd.to_numeric(column.where(~bad), errors="coerce")
+        typed[field.name] = parsed.astype(PANDAS_DTYPES[field.type])
+    return typed, problems
