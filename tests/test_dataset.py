@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pandas as pd
-import pytest
 
 import sinosoviet
 from sinosoviet.descriptor import build_descriptor, render
@@ -54,9 +53,12 @@ def uncovered_numbers(source_id: str, text: str) -> list[str]:
         ledger_spans.setdefault(number, []).extend(_spans(text, quote))
     missing = []
     for match in DIGITS.finditer(text):
-        inside = lambda spans: any(a <= match.start() and match.end() <= b for a, b in spans)  # noqa: E731
-        if not inside(claim_spans) and not inside(ledger_spans.get(match.group(), [])):
-            missing.append(f"{source_id}: {match.group()!r} in '...{text[max(0, match.start() - 40):match.end() + 20]}...'")
+        start, end = match.span()
+        spans = claim_spans + ledger_spans.get(match.group(), [])
+        if not any(a <= start and end <= b for a, b in spans):
+            missing.append(
+                f"{source_id}: {match.group()!r} in '...{text[max(0, match.start() - 40) : match.end() + 20]}...'"
+            )
     return missing
 
 

@@ -55,7 +55,7 @@ def test_figure_counts_are_nullable_integers():
 
 
 def test_unknown_table_names_the_valid_ones():
-    with pytest.raises(ValueError, match="Unknown table 'arest'. The tables are: population, arrests"):
+    with pytest.raises(ValueError, match=r"Unknown table 'arest'\. The tables are: population, arrests"):
         sinosoviet.load("arest")
 
 

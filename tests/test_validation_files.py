@@ -11,9 +11,13 @@ from tests.conftest import FIXTURES, make_checkout
 EXPECTED = {
     "empty": ["datasets/events.csv:1: the file is empty; it needs at least the header row"],
     "header-only": ["datasets/events.csv:1: the file has a header but no rows"],
-    "missing-column": ["datasets/events.csv:1: notes: column is missing from the header (see schemas/events.schema.json)"],
+    "missing-column": [
+        "datasets/events.csv:1: notes: column is missing from the header (see schemas/events.schema.json)"
+    ],
     "extra-column": ["datasets/events.csv:1: comment: column is not in schemas/events.schema.json"],
-    "byte-order-mark": ["datasets/events.csv:1: the file starts with a byte-order mark; save it as UTF-8 without BOM"],
+    "byte-order-mark": [
+        "datasets/events.csv:1: the file starts with a byte-order mark; save it as UTF-8 without BOM"
+    ],
     "crlf": ["datasets/events.csv:1: line ends with a carriage return (CRLF); use LF line ends"],
     "not-utf8": ["datasets/events.csv:2: byte 0xe9 is not UTF-8; save the file as UTF-8"],
     "unclosed-quote": ["datasets/events.csv:3: a quoted cell that starts on this line is never closed"],

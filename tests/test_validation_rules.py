@@ -33,8 +33,7 @@ EXPECTED = {
         "value_high empty, with value_low equal to value",
     ],
     "qualifier-shape": [
-        "datasets/population.csv:2: qualifier: 'exact' needs value filled and value_low and "
-        "value_high empty"
+        "datasets/population.csv:2: qualifier: 'exact' needs value filled and value_low and value_high empty"
     ],
     "vague-without-notes": [
         "datasets/arrests.csv:4: notes: a vague amount needs a note saying how its bounds were read"

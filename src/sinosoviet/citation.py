@@ -38,7 +38,8 @@ def cite(identifier: str) -> str:
         if identifier not in claims.index:
             continue
         claim = claims.loc[identifier]
-        text = f"{_source_reference(sources.loc[claim['source_id']])} {claim['locator']}: \u201c{claim['quote']}\u201d"
+        reference = _source_reference(sources.loc[claim["source_id"]])
+        text = f"{reference} {claim['locator']}: \u201c{claim['quote']}\u201d"
         if pd.notna(claim["attributed_to"]):
             text += f" (attributed to {sources.loc[claim['attributed_to'], 'title']})"
         return f"{text}. Via the sinosoviet dataset v{__version__}, table {table}, claim {identifier}."

@@ -69,8 +69,9 @@ def validate(datasets: Path | None, source_texts: Path | None) -> None:
     help="Also check every quote against these source texts before building.",
 )
 def build(check: bool, root: Path, source_texts: Path | None) -> None:
-    """Validate, then write datapackage.json (nothing is written if validation fails)."""
+    """Validate, then write datapackage.json and the README's table list (nothing if validation fails)."""
     from sinosoviet.descriptor import DESCRIPTOR, build_descriptor, render, write_atomically
+    from sinosoviet.docs import with_tables_section
     from sinosoviet.validation import validate_datasets
 
     root = _checkout(root)
@@ -79,20 +80,30 @@ def build(check: bool, root: Path, source_texts: Path | None) -> None:
         _report(problems)
         click.echo(f"{DESCRIPTOR} was not written.", err=True)
         sys.exit(1)
-    text = render(build_descriptor(root))
-    target = root / DESCRIPTOR
-    current = target.read_text(encoding="utf-8") if target.is_file() else None
+    readme = root / "README.md"
+    outputs = {root / DESCRIPTOR: render(build_descriptor(root))}
+    if readme.is_file():
+        try:
+            outputs[readme] = with_tables_section(readme.read_text(encoding="utf-8"), root / "schemas")
+        except ValueError as error:
+            raise click.ClickException(str(error)) from None
+    stale = [
+        path for path, text in outputs.items()
+        if not path.is_file() or path.read_text(encoding="utf-8") != text
+    ]  # fmt: skip
     if check:
-        if current != text:
-            click.echo(f"{DESCRIPTOR} is stale: run `sinosoviet build` and commit it.", err=True)
+        if stale:
+            names = " and ".join(p.name for p in stale)
+            click.echo(f"{names} is stale: run `sinosoviet build` and commit it.", err=True)
             sys.exit(1)
         click.echo(f"{DESCRIPTOR} is up to date.")
         return
-    if current == text:
+    if not stale:
         click.echo(f"{DESCRIPTOR} is already up to date.")
         return
-    write_atomically(target, text)
-    click.echo(f"Wrote {DESCRIPTOR}.")
+    for path in stale:
+        write_atomically(path, outputs[path])
+        click.echo(f"Wrote {path.name}.")
 
 
 @main.command()

@@ -56,10 +56,7 @@ def _documents_read(root: Path) -> list[dict[str, str]]:
     """The documents the figures were read from: sources cited via no other source."""
     sources = pd.read_csv(root / "datasets" / "sources.csv", dtype=str, keep_default_na=False)
     read = sources[sources["cited_via"] == ""]
-    return [
-        {"title": row.title, **({"path": row.url} if row.url else {})}
-        for row in read.itertuples()
-    ]
+    return [{"title": row.title, **({"path": row.url} if row.url else {})} for row in read.itertuples()]
 
 
 def render(descriptor: dict[str, Any]) -> str:

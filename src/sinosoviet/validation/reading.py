@@ -46,7 +46,9 @@ def read_raw(path: Path, expected_columns: list[str], schema_name: str) -> RawTa
     if not data.strip():
         return fail(1, "the file is empty; it needs at least the header row")
     if data.startswith(BOM):
-        problems.append(Problem(name, 1, "", "the file starts with a byte-order mark; save it as UTF-8 without BOM"))
+        problems.append(
+            Problem(name, 1, "", "the file starts with a byte-order mark; save it as UTF-8 without BOM")
+        )
         data = data[len(BOM) :]
     text = data.decode("utf-8", errors="surrogateescape")
     bad_bytes = list(NOT_UTF8.finditer(text))

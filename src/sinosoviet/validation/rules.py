@@ -70,7 +70,9 @@ def _column(field: Field) -> pa.Column:
         checks.append(pa.Check(lambda s, a=allowed: s.isin(a), name="enum", ignore_na=True))
     if "pattern" in rules:
         pattern = rules["pattern"]
-        checks.append(pa.Check(lambda s, p=pattern: ~bad_cells(s, lambda u: u.str.fullmatch(p)), name="pattern"))
+        checks.append(
+            pa.Check(lambda s, p=pattern: ~bad_cells(s, lambda u: u.str.fullmatch(p)), name="pattern")
+        )
         if pattern == PARTIAL_DATE_PATTERN:
             checks.append(pa.Check(lambda s: ~bad_cells(s, _real_dates), name="calendar"))
     if "minimum" in rules:

@@ -35,7 +35,9 @@ def validate_datasets(datasets: Path | None = None, source_texts: Path | None = 
     files = {name: display_path(datasets / f"{name}.csv") for name in names}
     for path in sorted(datasets.glob("*.csv")):
         if path.stem not in names:
-            problems.append(Problem(display_path(path), 1, "", "no table of that name in schemas/package.json"))
+            problems.append(
+                Problem(display_path(path), 1, "", "no table of that name in schemas/package.json")
+            )
 
     raws: dict[str, RawTable] = {}
     for name in names:
