@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 from sinosoviet.schema import PANDAS_DTYPES, TableSchema
@@ -16,16 +17,30 @@ TYPE_PATTERNS = {
 }
 
 
+# The factorised form of the last column seen: pandera runs every check of a column in a
+# row, so one entry lets the pattern, date and formula checks share one pass over the cells.
+_last_factorised: list = [None, None, None]
+
+
+def _factorise(column: pd.Series) -> tuple[np.ndarray, pd.Series]:
+    if _last_factorised[0] is not column.array:
+        codes, uniques = pd.factorize(column)
+        _last_factorised[:] = [column.array, codes, pd.Series(uniques, dtype="str")]
+    return _last_factorised[1], _last_factorised[2]
+
+
 def bad_cells(column: pd.Series, ok_unique) -> pd.Series:
     """Mask of filled cells whose value fails `ok_unique`, a check run once per distinct value.
 
     Real tables repeat values (ids of events, sources, dates), so checking the distinct ones
     and mapping back is much faster than checking every cell.
     """
-    filled = column.dropna()
-    uniques = pd.Series(filled.unique(), dtype="str")
-    bad_values = uniques[~ok_unique(uniques).astype(bool)]
-    return column.isin(bad_values) & column.notna()
+    codes, uniques = _factorise(column)
+    ok = ok_unique(uniques).to_numpy(dtype=bool, na_value=False)
+    filled = codes >= 0
+    bad = np.zeros(len(codes), dtype=bool)
+    bad[filled] = ~ok[codes[filled]]
+    return pd.Series(bad, index=column.index)
 
 
 def type_cells(raw: RawTable, schema: TableSchema) -> tuple[pd.DataFrame, list[Problem]]:
@@ -33,8 +48,8 @@ def type_cells(raw: RawTable, schema: TableSchema) -> tuple[pd.DataFrame, list[P
     typed = raw.frame.copy()
     problems = []
     for field in schema.fields:
-        if field.type not in TYPE_PATTERNS:
-            continue
+        if field.type not in TYPE_PATTERNS or str(raw.frame[field.name].dtype) != "str":
+            continue  # text, or a number the reader has already typed
         pattern, message = TYPE_PATTERNS[field.type]
         column = raw.frame[field.name]
         bad = bad_cells(column, lambda u, p=pattern: u.str.fullmatch(p))

@@ -46,7 +46,8 @@ def validate_datasets(datasets: Path | None = None, source_texts: Path | None = 
         if not path.is_file():
             problems.append(Problem(files[name], 1, "", "the file is missing"))
             continue
-        raw = read_raw(path, schema.field_names, f"schemas/{name}.schema.json")
+        field_types = {f.name: f.type for f in schema.fields}
+        raw = read_raw(path, field_types, f"schemas/{name}.schema.json")
         problems += raw.problems
         if raw.frame is not None:
             raws[name] = raw
