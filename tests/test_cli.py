@@ -85,3 +85,19 @@ def test_tables_command(fixture_package):
     result = CliRunner().invoke(main, ["tables"])
     assert result.exit_code == 0
     assert result.stdout.splitlines()[:2] == ["population\t2", "arrests\t3"]
+
+
+def test_data_package_zip_is_complete_and_reproducible(checkout):
+    import io
+    import zipfile
+
+    from sinosoviet.descriptor import data_package_zip
+
+    assert CliRunner().invoke(main, ["build"]).exit_code == 0
+    first = data_package_zip(checkout)
+    assert data_package_zip(checkout) == first
+    names = zipfile.ZipFile(io.BytesIO(first)).namelist()
+    assert "sinosoviet/datapackage.json" in names
+    for table in sinosoviet.tables():
+        assert f"sinosoviet/datasets/{table}.csv" in names
+        assert f"sinosoviet/schemas/{table}.schema.json" in names

@@ -125,3 +125,7 @@ def cite(identifier: str) -> None:
         click.echo(sinosoviet.cite(identifier))
     except KeyError as error:
         raise click.ClickException(error.args[0]) from None
+
+
+if __name__ == "__main__":
+    main()

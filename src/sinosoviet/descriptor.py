@@ -6,9 +6,11 @@ The output depends only on the files, so two builds of the same files are byte-i
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import tempfile
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -73,3 +75,24 @@ def write_atomically(path: Path, text: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def data_package_files(root: Path) -> list[Path]:
+    """What the data package is made of: its descriptor, tables, schemas and data licence."""
+    meta = package_metadata(root / "schemas")
+    files = [root / DESCRIPTOR, root / "schemas" / "package.json"]
+    for name in meta["resources"]:
+        files += [root / "datasets" / f"{name}.csv", root / "schemas" / f"{name}.schema.json"]
+    licence = root / "LICENSE-DATA"
+    return files + ([licence] if licence.is_file() else [])
+
+
+def data_package_zip(root: Path) -> bytes:
+    """The data package as one zip; the same files give the same bytes (fixed timestamps)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in data_package_files(root):
+            info = zipfile.ZipInfo(f"sinosoviet/{path.relative_to(root).as_posix()}", (1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, path.read_bytes())
+    return buffer.getvalue()
