@@ -47,7 +47,7 @@ class RowRule:
 
 
 def pandera_schema(schema: TableSchema) -> pa.DataFrameSchema:
-    """The pandera schema of a table, built from its Table Schema alone."""
+    """The pandera schema of a table: its columns built from the Table Schema, plus the row rules."""
     columns = {f.name: _column(f) for f in schema.fields}
     unique = list(schema.primary_key) if len(schema.primary_key) > 1 else None
     checks = [pa.Check(rule.passes, name=rule.name) for rule in row_rules(schema)]

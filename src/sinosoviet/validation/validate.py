@@ -94,7 +94,7 @@ def rule_problems(
             problems.append(Problem(raw.file, line, rule.column, rule.message(typed.loc[index])))
         elif case.schema_context == "Column":
             field = schema.field(case.column)
-            message = _column_message(field, case.check, case.failure_case, typed, index)
+            message = _column_message(field, case.check, case.failure_case, typed, raw)
             problems.append(Problem(raw.file, line, case.column, message))
         elif case.check == "multiple_fields_uniqueness":
             key = ", ".join(schema.primary_key)
@@ -102,25 +102,26 @@ def rule_problems(
     return list(dict.fromkeys(problems))
 
 
-def _column_message(field, check: str, value: object, typed: pd.DataFrame, index: int) -> str:
-    rules = field.constraints
-    if check == "not_nullable":
-        return "a value is required"
-    if check == "enum":
-        return f"{show(value)} is not one of {', '.join(rules['enum'])}"
-    if check == "pattern":
-        return f"{show(value)} does not match the pattern {rules['pattern']}"
-    if check == "calendar":
-        return f"{show(value)} is not a real date"
-    if check == "minimum":
-        return f"{show(value)} is less than the minimum {rules['minimum']}"
-    if check == "maximum":
-        return f"{show(value)} is more than the maximum {rules['maximum']}"
-    if check == "formula":
-        return f"{show(value)} starts with {str(value)[0]!r}, which a spreadsheet would run as a formula"
+# What a failed column check means, in a curator's words: check name -> message(value, rules).
+COLUMN_MESSAGES = {
+    "not_nullable": lambda value, rules: "a value is required",
+    "enum": lambda value, rules: f"{show(value)} is not one of {', '.join(rules['enum'])}",
+    "pattern": lambda value, rules: f"{show(value)} does not match the pattern {rules['pattern']}",
+    "calendar": lambda value, rules: f"{show(value)} is not a real date",
+    "minimum": lambda value, rules: f"{show(value)} is less than the minimum {rules['minimum']}",
+    "maximum": lambda value, rules: f"{show(value)} is more than the maximum {rules['maximum']}",
+    "formula": lambda value, rules: (
+        f"{show(value)} starts with {str(value)[0]!r}, which a spreadsheet would run as a formula"
+    ),
+}
+
+
+def _column_message(field, check: str, value: object, typed: pd.DataFrame, raw: RawTable) -> str:
     if check == "field_uniqueness":
         first = typed.index[typed[field.name] == value][0]
-        return f"{show(value)} is already used on line {first + 2}"
+        return f"{show(value)} is already used on line {raw.line_of(first)}"
+    if check in COLUMN_MESSAGES:
+        return COLUMN_MESSAGES[check](value, field.constraints)
     return f"{show(value)} fails {check}"
 
 
