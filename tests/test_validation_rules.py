@@ -81,3 +81,17 @@ def test_all_problems_of_all_files_come_in_one_run(tmp_path, monkeypatch):
         *EXPECTED["date-order"],
         *EXPECTED["maximum"],
     ]
+
+
+def test_a_rule_that_crashes_is_reported_not_passed(checkout, monkeypatch):
+    from sinosoviet.validation import rules
+
+    def crash(frame):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(rules, "_qualifier_fits", crash)
+    problems = [str(p) for p in validate_datasets(checkout / "datasets", TEXTS)]
+    assert (
+        'datasets/population.csv:1: the check qualifier_shape could not run: RuntimeError("boom")' in problems
+    )
+    assert len(problems) == 5  # once per figure table

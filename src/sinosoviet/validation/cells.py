@@ -29,18 +29,25 @@ def _factorise(column: pd.Series) -> tuple[np.ndarray, pd.Series]:
     return _last_factorised[1], _last_factorised[2]
 
 
-def bad_cells(column: pd.Series, ok_unique) -> pd.Series:
-    """Mask of filled cells whose value fails `ok_unique`, a check run once per distinct value.
+def per_distinct(column: pd.Series, compute, missing=np.nan) -> np.ndarray:
+    """`compute` (a function of a Series of distinct values, giving a Series) applied once per
+    distinct value, then spread back over the rows; a missing cell gets `missing`.
 
-    Real tables repeat values (ids of events, sources, dates), so checking the distinct ones
-    and mapping back is much faster than checking every cell.
+    Real tables repeat values (ids of events, sources, dates, quotes), so working on the
+    distinct ones and mapping back is much faster than working on every cell.
     """
     codes, uniques = _factorise(column)
-    ok = ok_unique(uniques).to_numpy(dtype=bool, na_value=False)
+    per_value = compute(uniques).to_numpy()
+    result = np.full(len(codes), missing, dtype=per_value.dtype if len(per_value) else object)
     filled = codes >= 0
-    bad = np.zeros(len(codes), dtype=bool)
-    bad[filled] = ~ok[codes[filled]]
-    return pd.Series(bad, index=column.index)
+    result[filled] = per_value[codes[filled]]
+    return result
+
+
+def bad_cells(column: pd.Series, ok_unique) -> pd.Series:
+    """Mask of filled cells whose value fails `ok_unique`, checked once per distinct value."""
+    ok = per_distinct(column, lambda u: ok_unique(u).fillna(False).astype(bool), missing=True)
+    return pd.Series(~ok.astype(bool), index=column.index)
 
 
 def type_cells(raw: RawTable, schema: TableSchema) -> tuple[pd.DataFrame, list[Problem]]:

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
 from sinosoviet.schema import PANDAS_DTYPES, Field, TableSchema
-from sinosoviet.validation.cells import bad_cells
+from sinosoviet.validation.cells import bad_cells, per_distinct
 from sinosoviet.validation.numbers import stated_numbers
 from sinosoviet.validation.problems import show
 
@@ -110,6 +111,18 @@ def _latest(dates: pd.Series) -> pd.Series:
     return dates.mask(dates.str.len() == 4, dates + "-12-31").mask(dates.str.len() == 7, dates + "-31")
 
 
+def _day_number(dates: pd.Series) -> pd.Series:
+    """1938-05-31 -> 19380531: a number that sorts like the date (NaN if it is not one)."""
+    return pd.to_numeric(dates.str.replace("-", "", regex=False), errors="coerce").astype("float64")
+
+
+def _dates_in_order(frame: pd.DataFrame) -> pd.Series:
+    """False where the period ends before it starts: its latest end is before its earliest start."""
+    end = per_distinct(frame["date_end"], lambda u: _day_number(_latest(u)))
+    start = per_distinct(frame["date_start"], lambda u: _day_number(_earliest(u)))
+    return pd.Series(~(end < start), index=frame.index)
+
+
 def row_rules(schema: TableSchema) -> list[RowRule]:
     """The rules across columns that apply to this table."""
     names = set(schema.field_names)
@@ -119,7 +132,7 @@ def row_rules(schema: TableSchema) -> list[RowRule]:
             RowRule(
                 "dates_in_order",
                 "date_end",
-                lambda d: ~(_latest(d["date_end"]) < _earliest(d["date_start"])).fillna(False),
+                _dates_in_order,
                 lambda r: f"{show(r['date_end'])} is before date_start {show(r['date_start'])}",
             )
         )
@@ -200,14 +213,21 @@ def _qualifier_message(row: pd.Series) -> str:
 
 
 def _number_in_quote(frame: pd.DataFrame, bound: str) -> pd.Series:
-    """True where the bound is empty, the amount is vague, or the quote states the number."""
-    checked = frame[bound].notna() & frame["quote"].notna() & (frame["qualifier"] != "vague")
+    """True where the bound is empty, the amount is vague, or the quote states the number.
+
+    Quotes repeat, so each distinct (quote, number) pair is parsed once.
+    """
+    checked = (frame[bound].notna() & frame["quote"].notna() & (frame["qualifier"] != "vague")).to_numpy()
+    result = np.ones(len(frame), dtype=bool)
     if not checked.any():
-        return pd.Series(True, index=frame.index)
-    pairs = frame.loc[checked, ["quote", bound]].astype({bound: "float64"})
+        return pd.Series(result, index=frame.index)
+    quote_codes, quotes = pd.factorize(frame["quote"].to_numpy()[checked])
+    pairs = pd.DataFrame(
+        {"quote": quote_codes, "number": frame[bound].to_numpy(dtype="float64", na_value=np.nan)[checked]}
+    )
     distinct = pairs.drop_duplicates()
-    distinct["ok"] = [v in stated_numbers(q) for q, v in zip(distinct["quote"], distinct[bound], strict=True)]
-    ok = pairs.merge(distinct, on=["quote", bound], how="left")["ok"].to_numpy()
-    result = pd.Series(True, index=frame.index)
-    result[checked] = ok
-    return result
+    distinct["ok"] = [
+        number in stated_numbers(quotes[code]) for code, number in distinct.itertuples(index=False)
+    ]
+    result[checked] = pairs.merge(distinct, on=["quote", "number"], how="left")["ok"].to_numpy()
+    return pd.Series(result, index=frame.index)

@@ -79,11 +79,18 @@ def rule_problems(
         cases = error.failure_cases
     else:
         return []
+    # A check that raised instead of answering is a bug in a rule: say so, never pass quietly.
+    broken = cases[cases["index"].isna() & ~cases["check"].isin(["column_in_schema", "column_in_dataframe"])]
+    problems = [
+        Problem(
+            raw.file, 1, str(case.column or ""), f"the check {case.check} could not run: {case.failure_case}"
+        )
+        for case in broken.itertuples()
+    ]
     cases = cases[cases["index"].notna()].drop_duplicates(["index", "check", "column"])
     rules = {rule.name: rule for rule in row_rules(schema)}
     # A column's own check speaks first; a rule across columns on the same cell is then dropped.
     cases = cases.sort_values("schema_context", key=lambda c: c != "Column", kind="stable")
-    problems = []
     for case in cases.itertuples():
         index = int(case.index)
         line = raw.line_of(index)
