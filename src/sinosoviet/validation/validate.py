@@ -83,7 +83,10 @@ def rule_problems(
     broken = cases[cases["index"].isna() & ~cases["check"].isin(["column_in_schema", "column_in_dataframe"])]
     problems = [
         Problem(
-            raw.file, 1, str(case.column or ""), f"the check {case.check} could not run: {case.failure_case}"
+            raw.file,
+            1,
+            case.column if case.schema_context == "Column" else "",
+            f"the check {case.check} could not run: {case.failure_case}",
         )
         for case in broken.itertuples()
     ]
