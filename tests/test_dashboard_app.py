@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "browser"))
-from dashboard_testing import FIXTURE_DATA, load_fixture_dataset  # noqa: E402
+from dashboard_testing import FIXTURE_DATA, load_fixture_dataset
 
-from dashboard import ids  # noqa: E402
-from dashboard.app import create_app  # noqa: E402
-from dashboard.claims_page import claims_view, state_query  # noqa: E402
-from dashboard.state import claim_filters, claim_options, parse_query  # noqa: E402
+from dashboard import ids
+from dashboard.app import create_app
+from dashboard.claims_page import claims_view, state_query
+from dashboard.state import claim_filters, claim_options, parse_query
 
 PAGES = ["/", "/population", "/arrests", "/deportations", "/deaths", "/migrations",
          "/compare", "/map", "/sources", "/data"]  # fmt: skip

@@ -8,10 +8,10 @@ import pandas as pd
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "browser"))
-from dashboard_testing import REPO, load_fixture_dataset  # noqa: E402
+from dashboard_testing import REPO, load_fixture_dataset
 
-from dashboard import figures  # noqa: E402
-from dashboard.data import as_stated, date_bounds, format_number  # noqa: E402
+from dashboard import figures
+from dashboard.data import as_stated, date_bounds, format_number
 
 
 @pytest.fixture(scope="module")
@@ -163,8 +163,10 @@ def test_map_sizes_places_and_draws_routes(data, claims):
     assert "central-asia" not in places.customdata, "a place without coordinates is left out"
     sizes = dict(zip(places.customdata, places.marker.size, strict=True))
     assert sizes["kazakh-ssr"] > sizes["ayagoz"], "670,000 claimed there vs 1,379"
-    routes = [t for t in fig.data if t.mode == "lines"]
-    assert len(routes) == 4, "Vladivostok-Ayagoz, Far East-Xinjiang, Far East-Kazakh SSR, Ili-Kazakh SSR"
+    segments = sum(len(t.lon) // 3 for t in fig.data if t.mode == "lines")
+    assert segments == 4, "Vladivostok-Ayagoz, Far East-Xinjiang, Far East-Kazakh SSR, Ili-Kazakh SSR"
+    midpoints = [t for t in fig.data if t.mode == "markers"]
+    assert sum(len(t.lon) for t in midpoints) == 4, "each route has a hover point"
     assert fig.layout.geo.resolution == 50
 
 
