@@ -76,8 +76,8 @@ def main() -> None:
                                f"{table}-scale.value": "auto"})  # fmt: skip
         cases[f"{table} filters"] = (dep["output"], values, True)
     compare = next(d for o, d in dependencies.items() if o.startswith("..compare-cards"))
-    cases["compare: table"] = (compare["output"],
-                               [{"compare-table.value": t} for t in [None, *data.figure_tables]], True)  # fmt: skip
+    tables = [{"compare-table.value": t} for t in [None, *data.figure_tables]]
+    cases["compare: table"] = (compare["output"], tables, True)
     map_dep = next(d for o, d in dependencies.items() if o.startswith("..map-graph"))
     cases["map: tables, event"] = (
         map_dep["output"],
@@ -87,7 +87,11 @@ def main() -> None:
         True,
     )  # fmt: skip
     switch = next(d for o, d in dependencies.items() if o.startswith("..data-grid.data"))
-    cases["data: switch table"] = (switch["output"], [{"data-table-select.value": t} for t in data.tables], False)
+    cases["data: switch table"] = (
+        switch["output"],
+        [{"data-table-select.value": t} for t in data.tables],
+        False,
+    )
     remember = next(d for o, d in dependencies.items() if "data-count" in o)
     cases["data: filter/sort to URL"] = (
         remember["output"],
@@ -123,8 +127,10 @@ def main() -> None:
                 assert response.status_code in (200, 204), (name, response.get_data(as_text=True)[:300])
             p95 = statistics.quantiles(times, n=20)[-1]
             worst[mode] = max(worst[mode], p95)
-            print(f"{name:42} {mode:>5} {len(times):5} {statistics.median(times):8.1f} "
-                  f"{p95:8.1f} {max(times):8.1f}")
+            print(
+                f"{name:42} {mode:>5} {len(times):5} {statistics.median(times):8.1f} "
+                f"{p95:8.1f} {max(times):8.1f}"
+            )
     print(f"worst p95: warm {worst['warm']:.1f} ms, cold {worst['cold']:.1f} ms")
     use_dataset(data)
     if "--per-page" in sys.argv:

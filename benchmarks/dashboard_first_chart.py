@@ -53,8 +53,10 @@ def main() -> None:
     for label, index in (("cold cache", 0), ("warm cache", 1)):
         overview = statistics.median(t[index] for t in times["overview"])
         minimal = statistics.median(t[index] for t in times["minimal"])
-        print(f"{label}: overview {overview:.0f} ms, minimal app {minimal:.0f} ms, "
-              f"ratio {overview / minimal:.2f}")
+        print(
+            f"{label}: overview {overview:.0f} ms, minimal app {minimal:.0f} ms, "
+            f"ratio {overview / minimal:.2f}"
+        )
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ from dashboard_common import gunicorn
 CALLBACK = {
     "output": "..deportations-graph.figure...deportations-caption.children..."
     "deportations-summary.children...deportations-download.href...deportations-count.children..."
-    "deportations-table.children...{\"page\":\"deportations\",\"type\":\"url-query\"}.data..",
+    'deportations-table.children...{"page":"deportations","type":"url-query"}.data..',
 }
 
 
@@ -67,8 +67,10 @@ def main() -> None:
         page = wrk(base + "/", args.seconds)
         callback = wrk(base + "/_dash-update-component", args.seconds, lua.name)
     for name, result in (("GET / (Overview page)", page), ("POST deportations filter callback", callback)):
-        print(f"{name}: {result['requests_per_s']:.0f} requests/s, p50 {result['p50']}, "
-              f"p99 {result['p99']}, errors: {result['errors']}")
+        print(
+            f"{name}: {result['requests_per_s']:.0f} requests/s, p50 {result['p50']}, "
+            f"p99 {result['p99']}, errors: {result['errors']}"
+        )
 
 
 if __name__ == "__main__":

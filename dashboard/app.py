@@ -6,8 +6,6 @@ the data is loaded once, when the app is created.
 
 from __future__ import annotations
 
-import io
-import zipfile
 from pathlib import Path
 
 import dash
@@ -53,9 +51,12 @@ def create_app(data: Dataset | None = None) -> dash.Dash:
         suppress_callback_exceptions=True,
         meta_tags=[
             {"name": "viewport", "content": "width=device-width, initial-scale=1"},
-            {"name": "description", "content": "Cited figures on the Soviet deportations of "
-             "Chinese people (1900-1942) and the 1962 exodus from Xinjiang, source by source."},
-        ],  # fmt: skip
+            {
+                "name": "description",
+                "content": "Cited figures on the Soviet deportations of "
+                "Chinese people (1900-1942) and the 1962 exodus from Xinjiang, source by source.",
+            },
+        ],
     )
     app.layout = _layout
     app.clientside_callback(
@@ -91,10 +92,13 @@ def _layout() -> html.Div:
             html.Header(
                 [
                     html.A(
-                        [html.Span("sinosoviet", className="brand"),
-                         html.Span(" figures, source by source", className="tagline")],
-                        href="/", className="home",
-                    ),  # fmt: skip
+                        [
+                            html.Span("sinosoviet", className="brand"),
+                            html.Span(" figures, source by source", className="tagline"),
+                        ],
+                        href="/",
+                        className="home",
+                    ),
                     html.Nav(
                         [dcc.Link(name, href=path, className="nav-link") for name, path in NAV],
                         **{"aria-label": "Pages"},
@@ -106,8 +110,7 @@ def _layout() -> html.Div:
             html.Footer(
                 [
                     "Data: CC BY-SA 4.0; quotes from their sources. Code: MIT. ",
-                    "Every number links to a verbatim quote; sources disagree and both "
-                    "are shown. ",
+                    "Every number links to a verbatim quote; sources disagree and both are shown. ",
                     html.A("Download the data", href="/data"),
                 ],
                 className="site-footer",
@@ -208,17 +211,11 @@ def _claim_rows(claims: pd.DataFrame) -> pd.DataFrame:
 
 
 def _data_zip() -> bytes:
-    """The data package as shipped: datapackage.json, the CSVs and their Table Schemas."""
+    """The data package as shipped: datapackage.json, the CSVs, their Table Schemas, the licence."""
     from sinosoviet.data_files import data_root
+    from sinosoviet.descriptor import data_package_zip
 
-    root = data_root()
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted([root / "datapackage.json", *(root / "datasets").glob("*.csv"),
-                            *(root / "schemas").glob("*.json")]):  # fmt: skip
-            if path.is_file():
-                archive.write(path, f"sinosoviet/{path.relative_to(root)}")
-    return buffer.getvalue()
+    return data_package_zip(data_root())
 
 
 def _add_security_headers(app: dash.Dash) -> None:

@@ -28,8 +28,7 @@ INTROS = {
     "population": "How many Chinese (and neighbouring groups) lived in a place, remained "
     "there, or made up a share of it, according to each source.",
     "arrests": "People arrested, detained, imprisoned, repressed or released.",
-    "deportations": "People deported, expelled or forcibly resettled, from an origin to a "
-    "destination.",
+    "deportations": "People deported, expelled or forcibly resettled, from an origin to a destination.",
     "deaths": "People killed, shot, drowned or otherwise dead, and survivors of massacres.",
     "migrations": "Movements that were not deportations: the 1915 labour recruitment, "
     "resettlement, and the 1962 flight from Ili and Tacheng into the USSR.",
@@ -46,9 +45,7 @@ def _labels(table: str) -> dict[str, dict[str, str]]:
 
 def _options(values: list[str], labels: dict[str, str] | None = None, human: bool = False):
     labels = labels or {}
-    return [
-        {"label": labels.get(v) or (humanize(v) if human else v), "value": v} for v in values
-    ]
+    return [{"label": labels.get(v) or (humanize(v) if human else v), "value": v} for v in values]
 
 
 @cleared_with_dataset
@@ -122,7 +119,10 @@ def claims_layout(table: str, params: dict) -> html.Div:
                 [
                     html.Label("Years", htmlFor=pid("years")),
                     dcc.RangeSlider(
-                        id=pid("years"), min=YEAR_MIN, max=YEAR_MAX, step=1,
+                        id=pid("years"),
+                        min=YEAR_MIN,
+                        max=YEAR_MAX,
+                        step=1,
                         value=[state["from"], state["to"]],
                         marks={y: str(y) for y in (1860, 1900, 1930, 1962)},
                         tooltip={"placement": "bottom", "always_visible": False},
@@ -130,40 +130,50 @@ def claims_layout(table: str, params: dict) -> html.Div:
                     ),
                 ],
                 className="filter years",
-            ),  # fmt: skip
+            ),
             html.Div(
                 [
                     html.Span("Source reliability", className="label"),
                     dcc.Checklist(
                         id=pid("reliability"),
                         options=[{"label": humanize(r), "value": r} for r in options["reliability"]],
-                        value=state["reliability"], inline=True, className="checks",
+                        value=state["reliability"],
+                        inline=True,
+                        className="checks",
                     ),
                 ],
                 className="filter",
-            ),  # fmt: skip
+            ),
             html.Div(
                 [
                     html.Label("Unit", htmlFor=pid("unit")),
                     dcc.Dropdown(
-                        id=pid("unit"), options=_options(options["unit"] or ["people"], human=True),
-                        value=state["unit"], clearable=False, searchable=False,
+                        id=pid("unit"),
+                        options=_options(options["unit"] or ["people"], human=True),
+                        value=state["unit"],
+                        clearable=False,
+                        searchable=False,
                     ),
                 ],
                 className="filter narrow",
-            ),  # fmt: skip
+            ),
             html.Div(
                 [
                     html.Span("Scale", className="label"),
                     dcc.RadioItems(
-                        id=pid("scale"), value=state["scale"], inline=True, className="checks",
-                        options=[{"label": "Auto", "value": "auto"},
-                                 {"label": "Linear", "value": "linear"},
-                                 {"label": "Log", "value": "log"}],
+                        id=pid("scale"),
+                        value=state["scale"],
+                        inline=True,
+                        className="checks",
+                        options=[
+                            {"label": "Auto", "value": "auto"},
+                            {"label": "Linear", "value": "linear"},
+                            {"label": "Log", "value": "log"},
+                        ],
                     ),
                 ],
                 className="filter narrow",
-            ),  # fmt: skip
+            ),
             html.A("Reset filters", href=f"/{table}", className="reset", id=pid("reset")),
         ],
         className="filters",

@@ -55,8 +55,7 @@ def chart(
             dcc.Graph(id=graph_id, figure=figure, config=GRAPH_CONFIG, className="graph"),
             html.Figcaption(
                 [
-                    html.Div(caption, className="caption-text",
-                             **({"id": caption_id} if caption_id else {})),  # fmt: skip
+                    html.Div(caption, className="caption-text", **({"id": caption_id} if caption_id else {})),
                     html.P(SHAPE_LEGEND, className="shape-legend") if legend else None,
                     download,
                 ]

@@ -109,9 +109,7 @@ def _plain(frame: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame(index=frame.index)
     for column in frame.columns:
         series = frame[column]
-        if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(
-            series.dtype
-        ):
+        if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(series.dtype):
             out[column] = series.astype("float64")
         else:
             out[column] = series.astype(object).where(series.notna(), None)
@@ -169,9 +167,7 @@ class Dataset:
         rows = []
         for table in self.figure_tables:
             for row in _plain(self.tables[table]).to_dict("records"):
-                rows.append(
-                    _claim(table, row, source_titles, reliability, place_names, event_names)
-                )
+                rows.append(_claim(table, row, source_titles, reliability, place_names, event_names))
         claims = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
         for column in ("value", "value_low", "value_high", "y", "y_low", "y_high", "x",
                        "x_start", "x_end", "year_start", "year_end"):  # fmt: skip

@@ -400,8 +400,17 @@ def timeline_chart(events: pd.DataFrame, claims: pd.DataFrame) -> go.Figure:
     fig.update_xaxes(range=[low - 1, high + 1], title="Year", dtick=10, gridcolor="#e6e6e6")
     # Event names sit above their bars rather than as axis labels, so a phone keeps the width.
     for name in names:
-        fig.add_annotation(x=0, xref="paper", y=name, yref="y", yshift=15, text=name,
-                           showarrow=False, xanchor="left", font={"size": 12, "color": "#333"})
+        fig.add_annotation(
+            x=0,
+            xref="paper",
+            y=name,
+            yref="y",
+            yshift=15,
+            text=name,
+            showarrow=False,
+            xanchor="left",
+            font={"size": 12, "color": "#333"},
+        )
     fig.update_yaxes(autorange="reversed", showticklabels=False)
     base_layout(fig, height=120 + 52 * len(frame))
     fig.update_layout(margin={"l": 10, "r": 16, "t": 40, "b": 45}, bargap=0.55)
@@ -520,9 +529,7 @@ def map_figure(claims: pd.DataFrame, places: pd.DataFrame) -> go.Figure:
                 )
             )  # fmt: skip
     largest = float(totals["largest"].max()) if totals["largest"].notna().any() else 1.0
-    sizes = [
-        8 if math.isnan(v) else 8 + 42 * math.sqrt(v / largest) for v in totals["largest"]
-    ]
+    sizes = [8 if math.isnan(v) else 8 + 42 * math.sqrt(v / largest) for v in totals["largest"]]
     fig.add_trace(
         go.Scattergeo(
             lon=totals["longitude"], lat=totals["latitude"], mode="markers+text",

@@ -74,8 +74,7 @@ def claim_options(claims: pd.DataFrame) -> dict[str, list]:
         "place": places,
         # A source counts both as the document read and as the original it credits.
         "source": sorted(set(values("source_id")) | set(values("attributed_to"))),
-        "reliability": [r for r in ("high", "medium", "low", "unknown")
-                        if r in set(claims["reliability"])],  # fmt: skip
+        "reliability": [r for r in ("high", "medium", "low", "unknown") if r in set(claims["reliability"])],
         "unit": list(units.index),
     }
 
@@ -125,9 +124,7 @@ def filter_claims(claims: pd.DataFrame, state: Mapping[str, object]) -> pd.DataF
     if state.get("group"):
         keep &= claims["group"].isin(state["group"])
     if state.get("source"):
-        keep &= claims["source_id"].isin(state["source"]) | claims["attributed_to"].isin(
-            state["source"]
-        )
+        keep &= claims["source_id"].isin(state["source"]) | claims["attributed_to"].isin(state["source"])
     if state.get("reliability"):
         keep &= claims["reliability"].isin(state["reliability"])
     if state.get("place"):

@@ -12,7 +12,7 @@ def sources_named(claims: pd.DataFrame) -> str:
     if claims.empty:
         return "No claims shown, so no sources."
     parts = []
-    for (source_id, title), group in claims.groupby(["source_id", "source_title"], sort=False):
+    for (_source_id, title), group in claims.groupby(["source_id", "source_title"], sort=False):
         n = len(group)
         credited = sorted({str(t) for t in group["attributed_title"].dropna()})
         text = f"{title} ({n} claim{'s' if n != 1 else ''}"

@@ -104,7 +104,7 @@ def test_claims_callback_returns_figure_caption_download_and_query(app, client):
     function = callback[key]["callback"]
     # Dash wraps callbacks; the undecorated function is kept on __wrapped__.
     update = getattr(function, "__wrapped__", function)
-    figure, caption, summary, href, count, table, query = update(
+    figure, caption, summary, href, count, _table, query = update(
         ["nkvd-operation-1937"], [1938, 1938], None, ["vladivostok"], None, None, "people", "auto"
     )
     assert [i for t in figure.data if t.customdata is not None for i in t.customdata] == [
@@ -152,7 +152,8 @@ def test_chart_download_has_exactly_the_rows_shown(client):
     got = rows(client.get("/download/claims/deportations.csv?place=vladivostok"))
     assert [r["id"] for r in got] == ["dep-1938-vladivostok-ayagoz-first-batch"]
     assert got[0]["value"] == "1379", "integers keep their CSV form"
-    assert list(got[0]) == list(csv.DictReader(open(FIXTURE_DATA / "deportations.csv")).fieldnames)
+    with open(FIXTURE_DATA / "deportations.csv", encoding="utf-8") as file:
+        assert list(got[0]) == list(csv.DictReader(file).fieldnames)
     assert client.get("/download/claims/nope.csv").status_code == 404
 
 
@@ -180,19 +181,21 @@ def test_topojson_is_served_by_the_app(client):
 
 def test_data_page_callbacks(app):
     module = sys.modules["pages.data_browser"]
-    data, columns, filter_query, sort_by, href, _ = module.switch_table("places")
+    data, _columns, filter_query, _sort_by, href, _ = module.switch_table("places")
     assert len(data) == 8 and href == "/download/table/places.csv" and filter_query == ""
     download = module.download_shown(1, [1, 0], "places")
     lines = download["content"].splitlines()
     assert lines[1].startswith("ayagoz") and lines[2].startswith("vladivostok")
-    query, count = module.remember_view("{name} contains V", [{"column_id": "id", "direction": "asc"}], [0], "places")
+    query, count = module.remember_view(
+        "{name} contains V", [{"column_id": "id", "direction": "asc"}], [0], "places"
+    )
     assert query == "?table=places&filter=%7Bname%7D+contains+V&sort=id%3Aasc" and count == "1 of 8 rows"
 
 
 def test_compare_and_map_callbacks(app):
     cards, query = sys.modules["pages.compare"].update_compare("migrations")
     assert query == "?table=migrations" and len(cards) == 2
-    figure, caption, summary, href, _, query = sys.modules["pages.map"].update_map(["migrations"], [])
+    _figure, caption, _summary, href, _, query = sys.modules["pages.map"].update_map(["migrations"], [])
     assert query == "?tables=migrations" and href == "/download/map.csv?tables=migrations"
     assert "The 1962 border exodus" in caption
 

@@ -101,3 +101,12 @@ def test_version_has_one_source():
     from importlib.metadata import version
 
     assert version("sinosoviet") == sinosoviet.__version__
+
+
+def test_a_value_outside_an_enum_is_an_error_not_a_blank(fixture_package):
+    from tests.conftest import FIXTURES
+
+    broken = FIXTURES / "broken" / "enum" / "arrests.csv"
+    (fixture_package / "datasets" / "arrests.csv").write_bytes(broken.read_bytes())
+    with pytest.raises(ValueError, match=r"arrests\.csv:2: measure: 'arested' is not one of arrested, detained"):
+        sinosoviet.load("arrests")

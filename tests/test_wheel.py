@@ -65,7 +65,9 @@ def test_wheel_installed_in_a_fresh_venv_loads_every_table(wheel, tmp_path):
         "print(json.dumps({'file': sinosoviet.__file__, "
         "'rows': {t: len(sinosoviet.load(t)) for t in sinosoviet.tables()}}))"
     )
-    result = subprocess.run([str(python), "-c", probe], cwd=tmp_path, capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [str(python), "-c", probe], cwd=tmp_path, capture_output=True, text=True, check=True
+    )
     report = json.loads(result.stdout)
     assert report["file"].startswith(target)
     assert report["rows"] == {t: len(sinosoviet.load(t)) for t in sinosoviet.tables()}

@@ -45,20 +45,28 @@ def _card(card: dict) -> html.Article:
         [
             html.H2(_heading(claims)),
             html.P(
-                [html.Code(card["group"]), f" · {humanize(claims['table'].iloc[0])} · ",
-                 f"{len(claims)} claims from {_sources(claims)}. ",
-                 html.Strong(card["spread"])],
+                [
+                    html.Code(card["group"]),
+                    f" · {humanize(claims['table'].iloc[0])} · ",
+                    f"{len(claims)} claims from {_sources(claims)}. ",
+                    html.Strong(card["spread"]),
+                ],
                 className="muted",
-            ),  # fmt: skip
+            ),
             chart(
-                f"compare-graph-{card['group']}", card["figure"], summary=card["summary"],
-                caption=[card["caption"]], download_href=card["download"], legend=False,
-            ),  # fmt: skip
+                f"compare-graph-{card['group']}",
+                card["figure"],
+                summary=card["summary"],
+                caption=[card["caption"]],
+                download_href=card["download"],
+                legend=False,
+            ),
             html.Div(
                 [html.H3("Why they differ: the curator's notes"), html.Ul(notes)]
-                if notes else html.P("No notes on this disagreement yet.", className="muted"),
+                if notes
+                else html.P("No notes on this disagreement yet.", className="muted"),
                 className="notes-box",
-            ),  # fmt: skip
+            ),
         ],
         className="card compare-card",
         id=f"group-{card['group']}",
@@ -71,11 +79,14 @@ def cards(query: str) -> list:
         return [no_claims_yet("quantities with more than one claim")]
     return [
         html.P(
-            [f"{len(view['cards'])} quantities with more than one claim, earliest first. ",
-             html.A("Download all compared claims (CSV)", href=view["download"],
-                    className="button download")],
+            [
+                f"{len(view['cards'])} quantities with more than one claim, earliest first. ",
+                html.A(
+                    "Download all compared claims (CSV)", href=view["download"], className="button download"
+                ),
+            ],
             role="status",
-        ),  # fmt: skip
+        ),
         *[_card(card) for card in view["cards"]],
     ]
 
@@ -100,13 +111,15 @@ def layout(**params):
                 [
                     html.Label("Table", htmlFor=ids.COMPARE_TABLE),
                     dcc.Dropdown(
-                        id=ids.COMPARE_TABLE, value=view["state"]["table"] or None,
+                        id=ids.COMPARE_TABLE,
+                        value=view["state"]["table"] or None,
                         options=[{"label": humanize(t), "value": t} for t in tables],
-                        placeholder="All tables", clearable=True,
+                        placeholder="All tables",
+                        clearable=True,
                     ),
                 ],
                 className="filters filter",
-            ),  # fmt: skip
+            ),
             html.Div(cards(view["query"]), id=ids.COMPARE_CARDS),
         ],
         className="page compare",

@@ -12,9 +12,7 @@ from dashboard.data import dataset, to_csv
 from dashboard.figures import FONT, humanize
 from dashboard.state import _single
 
-dash.register_page(
-    __name__, path="/data", name="Data", order=9, title="Data: every table · sinosoviet"
-)
+dash.register_page(__name__, path="/data", name="Data", order=9, title="Data: every table · sinosoviet")
 PAGE_SIZE = 20
 
 
@@ -80,7 +78,9 @@ def layout(**params):
                         [
                             html.Label("Table", htmlFor=ids.DATA_TABLE_SELECT),
                             dcc.Dropdown(
-                                id=ids.DATA_TABLE_SELECT, value=table, clearable=False,
+                                id=ids.DATA_TABLE_SELECT,
+                                value=table,
+                                clearable=False,
                                 options=[{"label": humanize(n), "value": n} for n in names],
                             ),
                         ],
@@ -88,56 +88,95 @@ def layout(**params):
                     ),
                     html.Div(
                         [
-                            html.Button("Download the rows shown (CSV)",
-                                        id=ids.DATA_DOWNLOAD_SHOWN, className="button download"),
-                            html.A(f"Download the whole {table} table (CSV)",
-                                   href=f"/download/table/{table}.csv", id=ids.DATA_FULL_LINK,
-                                   className="button download", download=""),
-                            html.A("Download the data package (zip)",
-                                   href="/download/sinosoviet-data.zip",
-                                   className="button download", download=""),
+                            html.Button(
+                                "Download the rows shown (CSV)",
+                                id=ids.DATA_DOWNLOAD_SHOWN,
+                                className="button download",
+                            ),
+                            html.A(
+                                f"Download the whole {table} table (CSV)",
+                                href=f"/download/table/{table}.csv",
+                                id=ids.DATA_FULL_LINK,
+                                className="button download",
+                                download="",
+                            ),
+                            html.A(
+                                "Download the data package (zip)",
+                                href="/download/sinosoviet-data.zip",
+                                className="button download",
+                                download="",
+                            ),
                         ],
                         className="downloads",
                     ),
                 ],
                 className="filters",
-            ),  # fmt: skip
+            ),
             html.P(f"{len(frame)} rows", id=ids.DATA_COUNT, role="status", className="count"),
             dcc.Download(id=ids.DATA_DOWNLOAD),
             html.Div(
                 dash_table.DataTable(
-                    id=ids.DATA_GRID, data=_records(frame), columns=columns,
-                    sort_action="native", sort_mode="multi", sort_by=sort_by,
-                    filter_action="native", filter_query=filter_query,
+                    id=ids.DATA_GRID,
+                    data=_records(frame),
+                    columns=columns,
+                    sort_action="native",
+                    sort_mode="multi",
+                    sort_by=sort_by,
+                    filter_action="native",
+                    filter_query=filter_query,
                     filter_options={"case": "insensitive"},
-                    page_action="native", page_size=PAGE_SIZE,
+                    page_action="native",
+                    page_size=PAGE_SIZE,
                     style_table={"overflowX": "auto"},
-                    style_cell={"fontFamily": FONT, "fontSize": "13px", "textAlign": "left",
-                                "whiteSpace": "normal", "height": "auto", "minWidth": "80px",
-                                "maxWidth": "360px", "padding": "4px 6px"},
+                    style_cell={
+                        "fontFamily": FONT,
+                        "fontSize": "13px",
+                        "textAlign": "left",
+                        "whiteSpace": "normal",
+                        "height": "auto",
+                        "minWidth": "80px",
+                        "maxWidth": "360px",
+                        "padding": "4px 6px",
+                    },
                     style_header={"fontWeight": "600", "backgroundColor": "#f1f4f8"},
-                    tooltip_header={c["id"]: r["description"] for c, r in
-                                    zip(columns, codebook.to_dict("records"), strict=True)},
+                    tooltip_header={
+                        c["id"]: r["description"]
+                        for c, r in zip(columns, codebook.to_dict("records"), strict=True)
+                    },
                     css=[{"selector": ".dash-spreadsheet-menu", "rule": "display: none"}],
                 ),
                 className="grid",
-            ),  # fmt: skip
+            ),
             html.Details(
                 [
                     html.Summary(f"Codebook of {table}"),
                     html.Div(
                         html.Table(
-                            [html.Thead(html.Tr([html.Th(h) for h in ("Column", "Type", "Rules", "Meaning")])),
-                             html.Tbody([html.Tr([html.Td(html.Code(r["column"])), html.Td(r["type"]),
-                                                  html.Td(r["constraints"]), html.Td(r["description"])])
-                                         for r in codebook.to_dict("records")])],
+                            [
+                                html.Thead(
+                                    html.Tr([html.Th(h) for h in ("Column", "Type", "Rules", "Meaning")])
+                                ),
+                                html.Tbody(
+                                    [
+                                        html.Tr(
+                                            [
+                                                html.Td(html.Code(r["column"])),
+                                                html.Td(r["type"]),
+                                                html.Td(r["constraints"]),
+                                                html.Td(r["description"]),
+                                            ]
+                                        )
+                                        for r in codebook.to_dict("records")
+                                    ]
+                                ),
+                            ],
                             className="claims",
                         ),
                         className="table-scroll",
                     ),
                 ],
                 className="claims-details",
-            ),  # fmt: skip
+            ),
         ],
         className="page data",
     )

@@ -12,9 +12,7 @@ from dashboard.figures import humanize
 from dashboard.state import params_query
 from dashboard.views import MAP_TABLES, map_view
 
-dash.register_page(
-    __name__, path="/map", name="Map", order=7, title="Map of places and routes · sinosoviet"
-)
+dash.register_page(__name__, path="/map", name="Map", order=7, title="Map of places and routes · sinosoviet")
 
 
 def _query(tables, events) -> str:
@@ -65,7 +63,9 @@ def layout(**params):
                         [
                             html.Span("Tables", className="label"),
                             dcc.Checklist(
-                                id=ids.MAP_TABLE, value=view["state"]["tables"], inline=True,
+                                id=ids.MAP_TABLE,
+                                value=view["state"]["tables"],
+                                inline=True,
                                 options=[{"label": humanize(t), "value": t} for t in MAP_TABLES],
                                 className="checks",
                             ),
@@ -76,17 +76,19 @@ def layout(**params):
                         [
                             html.Label("Event", htmlFor=ids.MAP_EVENT),
                             dcc.Dropdown(
-                                id=ids.MAP_EVENT, value=view["state"]["event"], multi=True,
-                                options=[{"label": events.get(e, e), "value": e}
-                                         for e in event_ids],
+                                id=ids.MAP_EVENT,
+                                value=view["state"]["event"],
+                                multi=True,
+                                options=[{"label": events.get(e, e), "value": e} for e in event_ids],
                                 placeholder="All",
                             ),
                         ],
                         className="filter",
                     ),
                 ],
-                className="filters", role="search",
-            ),  # fmt: skip
+                className="filters",
+                role="search",
+            ),
             *body,
         ],
         className="page map",

@@ -26,20 +26,18 @@ def _headline_card(headline, claims) -> html.Article:
             agree += f" crediting {originals} original source{'s' if originals != 1 else ''}"
         body = [
             html.P(headline_range(claims), className="big"),
-            html.P(f"{len(claims)} claim{'s' if len(claims) != 1 else ''} from {agree}:",
-                   className="muted"),  # fmt: skip
+            html.P(f"{len(claims)} claim{'s' if len(claims) != 1 else ''} from {agree}:", className="muted"),
             html.Ul(
                 [
                     html.Li(
                         [
                             html.Strong(c["as_stated"]),
-                            f" ({c['date_start']}{'–' + c['date_end'] if c['date_end'] != c['date_start'] else ''}) ",
+                            f" ({_period(c)}) ",
                             html.Span(c["reliability"], className=f"badge rel-{c['reliability']}"),
                             html.Br(),
                             html.Small(
                                 [c["source_title"]]
-                                + ([f", crediting {c['attributed_title']}"]
-                                   if c["attributed_title"] else [])  # fmt: skip
+                                + ([f", crediting {c['attributed_title']}"] if c["attributed_title"] else [])
                             ),
                         ],
                         title=c["quote"] or "",
@@ -113,13 +111,15 @@ def layout(**_params):
             ),
             html.Section(
                 [_headline_card(h, c) for h, c in view["headlines"]],
-                className="headlines", **{"aria-label": "Headline figures"},
-            ),  # fmt: skip
+                className="headlines",
+                **{"aria-label": "Headline figures"},
+            ),
             html.P(
                 [
                     "Ranges run from the smallest to the largest number the sources give for "
                     "the same quantity. Where they disagree, see ",
-                    dcc.Link("Claims compared", href="/compare"), ".",
+                    dcc.Link("Claims compared", href="/compare"),
+                    ".",
                 ],
                 className="help",
             ),
@@ -128,3 +128,9 @@ def layout(**_params):
         ],
         className="page overview",
     )
+
+
+def _period(claim: dict) -> str:
+    """1938, or 1937–1939 when the claim spans a period."""
+    start, end = claim["date_start"], claim["date_end"]
+    return start if end == start else f"{start}–{end}"

@@ -11,9 +11,7 @@ from dashboard.data import dataset
 from dashboard.figures import humanize
 from dashboard.views import cited_via_chain, sources_view
 
-dash.register_page(
-    __name__, path="/sources", name="Sources", order=8, title="Sources · sinosoviet"
-)
+dash.register_page(__name__, path="/sources", name="Sources", order=8, title="Sources · sinosoviet")
 
 
 def _text(value) -> str:
@@ -62,7 +60,9 @@ def layout(**_params):
     order = {"high": 0, "medium": 1, "low": 2}
     for source in sorted(data.sources.to_dict("records"),
                          key=lambda s: (order.get(s["reliability"], 3), _text(s["title"]))):  # fmt: skip
-        per_table = {t: int(counts.loc[source["id"], t]) for t in tables} if source["id"] in counts.index else {}
+        per_table = (
+            {t: int(counts.loc[source["id"], t]) for t in tables} if source["id"] in counts.index else {}
+        )
         entries.append(_entry(source, per_table, data.sources))
     body = (
         [no_claims_yet("sources")]

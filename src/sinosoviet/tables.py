@@ -41,7 +41,23 @@ def load(name: str, *, validate: bool = False) -> pd.DataFrame:
         if problems:
             raise ValidationError(problems)
     path = datasets_dir() / f"{name}.csv"
-    return pd.read_csv(path, dtype=schema.pandas_dtypes(), **CSV_READ_OPTIONS)
+    dtypes = schema.pandas_dtypes()
+    # Enumerated columns are read as text first: pandas would turn a value outside the
+    # categories into a silent blank, and nothing may be lost silently.
+    as_text = {c: "str" if isinstance(d, pd.CategoricalDtype) else d for c, d in dtypes.items()}
+    frame = pd.read_csv(path, dtype=as_text, **CSV_READ_OPTIONS)
+    for column, dtype in dtypes.items():
+        if isinstance(dtype, pd.CategoricalDtype):
+            unknown = frame[column].notna() & ~frame[column].isin(dtype.categories)
+            if unknown.any():
+                row = int(unknown.to_numpy().argmax())
+                error = (
+                    f"{path.name}:{row + 2}: {column}: {frame[column].iloc[row]!r} is not one of "
+                    f"{', '.join(dtype.categories)}; `sinosoviet validate` lists every problem"
+                )
+                raise ValueError(error)
+            frame[column] = frame[column].astype(dtype)
+    return frame
 
 
 def describe(name: str) -> pd.DataFrame:

@@ -79,9 +79,12 @@ def test_filter_changes_the_chart_and_the_link_reproduces_it(page):
 def test_scale_and_years_live_in_the_url(page):
     page.goto("/migrations?scale=log&from=1960&to=1962")
     page.wait_for_selector(DRAWN)
-    assert page.evaluate(
-        "() => document.querySelector('#migrations-graph .js-plotly-plot')._fullLayout.yaxis.type"
-    ) == "log"
+    assert (
+        page.evaluate(
+            "() => document.querySelector('#migrations-graph .js-plotly-plot')._fullLayout.yaxis.type"
+        )
+        == "log"
+    )
     page.get_by_label("Linear").check()
     page.wait_for_function(
         "() => document.querySelector('#migrations-graph .js-plotly-plot')"

@@ -38,7 +38,8 @@ def per_distinct(column: pd.Series, compute, missing=np.nan) -> np.ndarray:
     """
     codes, uniques = _factorise(column)
     per_value = compute(uniques).to_numpy()
-    result = np.full(len(codes), missing, dtype=per_value.dtype if len(per_value) else object)
+    dtype = per_value.dtype if len(per_value) else np.asarray(missing).dtype
+    result = np.full(len(codes), missing, dtype=dtype)
     filled = codes >= 0
     result[filled] = per_value[codes[filled]]
     return result
