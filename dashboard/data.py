@@ -78,14 +78,30 @@ def as_stated(row: dict) -> str:
     value, low, high = row.get("value"), row.get("value_low"), row.get("value_high")
     qualifier = row.get("qualifier") or "exact"
     suffix = "" if unit in ("people", "percent") else f" {UNIT_WORDS.get(unit, unit)}"
-    if qualifier == "range" or (_missing(value) and not _missing(low) and not _missing(high)):
-        words = f"{format_number(low, unit)}–{format_number(high, unit)}"
-        if qualifier == "vague":
-            return f"an unspecified number (read as {words}){suffix}"
-        return words + suffix
     if qualifier == "vague":
-        return "an unspecified number" + suffix
+        word = _vague_word(row.get("quote") or "")
+        if not _missing(low) and not _missing(high):
+            reading = f"{format_number(low, unit)}–{format_number(high, unit)}"
+        elif not _missing(low):
+            reading = f"at least {format_number(low, unit)}"
+        elif not _missing(high):
+            reading = f"at most {format_number(high, unit)}"
+        else:
+            reading = ""
+        reading = f" (read as {reading})" if reading else ""
+        return f"\u201c{word}\u201d{reading}{suffix}" if word else f"an unspecified number{reading}{suffix}"
+    if qualifier == "range" or (_missing(value) and not _missing(low) and not _missing(high)):
+        return f"{format_number(low, unit)}–{format_number(high, unit)}{suffix}"
     return f"{QUALIFIER_WORDS.get(qualifier, '')}{format_number(value, unit)}{suffix}"
+
+
+# The words of vague amounts, longest first, as the sources write them.
+VAGUE_WORDS = ("several thousand", "a few hundred", "thousands", "hundreds", "dozens")
+
+
+def _vague_word(quote: str) -> str:
+    lowered = quote.lower()
+    return next((w for w in VAGUE_WORDS if w in lowered), "")
 
 
 def _missing(value: object) -> bool:

@@ -36,8 +36,9 @@ def _headline_card(headline, claims) -> html.Article:
                             html.Span(c["reliability"], className=f"badge rel-{c['reliability']}"),
                             html.Br(),
                             html.Small(
-                                [c["source_title"]]
+                                [html.Q(c["quote"]), f" ({c['source_title']}"]
                                 + ([f", crediting {c['attributed_title']}"] if c["attributed_title"] else [])
+                                + [")"]
                             ),
                         ],
                         title=c["quote"] or "",
