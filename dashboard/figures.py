@@ -451,23 +451,31 @@ def sources_chart(counts: pd.DataFrame) -> go.Figure:
 
 def place_totals(claims: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     """Each place with coordinates, the claims touching it and the largest count of people."""
-    people = claims[claims["unit"] == "people"]
-    rows = []
-    for place in places.to_dict("records"):
-        if _missing_number(place.get("latitude")) or _missing_number(place.get("longitude")):
-            continue
-        pid = place["id"]
-        touching = claims[
-            (claims["place_id"] == pid)
-            | (claims["origin_place_id"] == pid)
-            | (claims["destination_place_id"] == pid)
-        ]
-        counted = people.loc[people.index.intersection(touching.index)]
-        largest = pd.concat([counted["value"], counted["value_low"], counted["value_high"]]).max()
-        rows.append({**place, "claims": len(touching),
-                     "largest": float(largest) if pd.notna(largest) else math.nan,
-                     "claim_ids": touching["id"].tolist()})  # fmt: skip
-    return pd.DataFrame(rows)
+    if places.empty or not {"latitude", "longitude"} <= set(places.columns):
+        return pd.DataFrame()
+    columns = [c for c in ("place_id", "origin_place_id", "destination_place_id") if c in claims]
+    named = claims[["id", "unit", "value", "value_low", "value_high", *columns]].reset_index(drop=True)
+    named["order"] = named.index  # keep the claims' own order within each place
+    touching = (
+        named.melt(id_vars=["id", "order", "unit", "value", "value_low", "value_high"],
+                   value_vars=columns, value_name="place")
+        .dropna(subset=["place"])
+        .drop_duplicates(["place", "id"])
+        .sort_values("order")
+    )  # fmt: skip
+    people = touching[["value", "value_low", "value_high"]].astype(float).max(axis=1)
+    people = people.where(touching["unit"] == "people")
+    per_place = (
+        touching.assign(people=people)
+        .groupby("place", sort=False)
+        .agg(claims=("id", "size"), largest=("people", "max"), claim_ids=("id", list))
+    )
+    located = places[places["latitude"].notna() & places["longitude"].notna()]
+    totals = located.merge(per_place, left_on="id", right_index=True, how="left")
+    totals["claims"] = totals["claims"].fillna(0).astype(int)
+    totals["largest"] = totals["largest"].astype(float)
+    totals["claim_ids"] = [ids if isinstance(ids, list) else [] for ids in totals["claim_ids"]]
+    return totals.reset_index(drop=True)
 
 
 def _missing_number(value: object) -> bool:
@@ -480,6 +488,7 @@ def map_figure(claims: pd.DataFrame, places: pd.DataFrame) -> go.Figure:
     if totals.empty:
         return empty_figure("No places with coordinates yet", height=420)
     fig = go.Figure()
+    by_id = {claim["id"]: claim for claim in claims.to_dict("records")}
     coords = {p["id"]: (p["longitude"], p["latitude"]) for p in totals.to_dict("records")}
     moves = claims[claims["table"].isin(list(ROUTE_COLOURS))]
     moves = moves[moves["origin_place_id"].isin(coords) & moves["destination_place_id"].isin(coords)]
@@ -539,7 +548,7 @@ def map_figure(claims: pd.DataFrame, places: pd.DataFrame) -> go.Figure:
                     "line": {"color": "#0b3c5d", "width": 1}},
             name="Place (size: most people any claim counts there)",
             customdata=totals["id"].tolist(),
-            hovertext=[_place_hover(p, claims) for p in totals.to_dict("records")],
+            hovertext=[_place_hover(p, by_id) for p in totals.to_dict("records")],
             hovertemplate="%{hovertext}<extra></extra>",
         )
     )  # fmt: skip
@@ -583,13 +592,13 @@ def _route_hover(table: str, route: pd.DataFrame) -> str:
     return "<br>".join(lines)
 
 
-def _place_hover(place: dict, claims: pd.DataFrame) -> str:
+def _place_hover(place: dict, by_id: dict[str, dict]) -> str:
     names = " · ".join(_text(place.get(k)) for k in ("name_zh", "name_ru") if _text(place.get(k)))
     lines = [f"<b>{html.escape(_text(place['name']))}</b> {html.escape(names)}"]
     if not math.isnan(place["largest"]):
         lines.append(f"Largest count of people: {format_number(place['largest'])}")
-    touching = claims[claims["id"].isin(place["claim_ids"])]
-    for claim in touching.to_dict("records")[:6]:
+    touching = [by_id[i] for i in place["claim_ids"]]
+    for claim in touching[:6]:
         lines.append(
             f"{html.escape(claim['as_stated'])} {html.escape(humanize(claim['measure']).lower())}"
             f" ({html.escape(_text(claim['date_start']))}): {_short(claim['source_title'], 40)}"
