@@ -92,3 +92,31 @@ def test_frictionless_validates_the_real_datapackage():
     )  # fmt: skip
     assert result.returncode == 0, result.stdout[-3000:]
     assert '"valid": true' in result.stdout
+
+
+def test_a_bad_value_in_any_cell_of_any_table_is_reported(tmp_path, monkeypatch):
+    """Spoil one cell per column of every real table (a different row each time, wrapping
+    round short tables) and expect a problem naming each spoiled cell's file, line and column."""
+    import csv
+    import shutil
+
+    shutil.copytree(REPO / "schemas", tmp_path / "schemas")
+    shutil.copytree(REPO / "datasets", tmp_path / "datasets")
+    monkeypatch.chdir(tmp_path)
+    spoiled = set()
+    for table in sinosoviet.tables():
+        schema = sinosoviet.schema.table_schema(table)
+        path = tmp_path / "datasets" / f"{table}.csv"
+        with path.open(encoding="utf-8", newline="") as file:
+            rows = list(csv.reader(file))
+        for position, field in enumerate(schema.fields):
+            row = 1 + position % (len(rows) - 1)
+            # Text that a spreadsheet would run; a number column gets a word instead.
+            rows[row][position] = "=cmd" if field.type == "string" else "many"
+            spoiled.add(f"datasets/{table}.csv:{row + 1}: {field.name}: ")
+        with path.open("w", encoding="utf-8", newline="") as file:
+            csv.writer(file, lineterminator="\n").writerows(rows)
+    reported = {str(p) for p in validate_datasets(tmp_path / "datasets")}
+    missing = [cell for cell in sorted(spoiled) if not any(line.startswith(cell) for line in reported)]
+    assert missing == []
+    assert len(spoiled) == sum(len(sinosoviet.schema.table_schema(t).fields) for t in sinosoviet.tables())

@@ -47,7 +47,7 @@ def build_descriptor(root: Path) -> dict[str, Any]:
         )
     descriptor = {key: meta[key] for key in ("name", "title", "description", "homepage")}
     descriptor["version"] = __version__
-    for key in ("licenses", "contributors", "keywords"):
+    for key in ("licenses", "code_license", "contributors", "keywords"):
         descriptor[key] = meta[key]
     descriptor["sources"] = _documents_read(root)
     descriptor["resources"] = resources
