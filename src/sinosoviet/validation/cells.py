@@ -17,16 +17,24 @@ TYPE_PATTERNS = {
 }
 
 
-# The factorised form of the last column seen: pandera runs every check of a column in a
-# row, so one entry lets the pattern, date and formula checks share one pass over the cells.
-_last_factorised: list = [None, None, None]
+# Columns already factorised during the validation of one table, by the identity of their
+# array: the pattern, date, formula, quote and key checks of a column share one pass over it.
+# `forget_columns()` empties it when the table is done.
+_factorised: dict[int, tuple[object, np.ndarray, pd.Series]] = {}
 
 
-def _factorise(column: pd.Series) -> tuple[np.ndarray, pd.Series]:
-    if _last_factorised[0] is not column.array:
+def factorise(column: pd.Series) -> tuple[np.ndarray, pd.Series]:
+    """Codes of each cell (-1 where missing) and the distinct values they point to."""
+    known = _factorised.get(id(column.array))
+    if known is None or known[0] is not column.array:
         codes, uniques = pd.factorize(column)
-        _last_factorised[:] = [column.array, codes, pd.Series(uniques, dtype="str")]
-    return _last_factorised[1], _last_factorised[2]
+        known = (column.array, codes, pd.Series(uniques, dtype="str"))
+        _factorised[id(column.array)] = known
+    return known[1], known[2]
+
+
+def forget_columns() -> None:
+    _factorised.clear()
 
 
 def per_distinct(column: pd.Series, compute, missing=np.nan) -> np.ndarray:
@@ -36,7 +44,7 @@ def per_distinct(column: pd.Series, compute, missing=np.nan) -> np.ndarray:
     Real tables repeat values (ids of events, sources, dates, quotes), so working on the
     distinct ones and mapping back is much faster than working on every cell.
     """
-    codes, uniques = _factorise(column)
+    codes, uniques = factorise(column)
     per_value = compute(uniques).to_numpy()
     dtype = per_value.dtype if len(per_value) else np.asarray(missing).dtype
     result = np.full(len(codes), missing, dtype=dtype)

@@ -14,7 +14,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from sinosoviet.schema import PANDAS_DTYPES, Field, TableSchema
-from sinosoviet.validation.cells import bad_cells, per_distinct
+from sinosoviet.validation.cells import bad_cells, factorise, per_distinct
 from sinosoviet.validation.numbers import stated_numbers
 from sinosoviet.validation.problems import show
 
@@ -80,7 +80,8 @@ def _column(field: Field) -> pa.Column:
         checks.append(pa.Check(lambda s, m=rules["minimum"]: s >= m, name="minimum", ignore_na=True))
     if "maximum" in rules:
         checks.append(pa.Check(lambda s, m=rules["maximum"]: s <= m, name="maximum", ignore_na=True))
-    if field.type == "string":
+    if field.type == "string" and "pattern" not in rules and "enum" not in rules:
+        # A pattern or an enum already refuses a leading =, +, - or @.
         checks.append(pa.Check(lambda s: ~bad_cells(s, _formula_free), name="formula"))
     return pa.Column(
         PANDAS_DTYPES[field.type],
@@ -221,13 +222,12 @@ def _number_in_quote(frame: pd.DataFrame, bound: str) -> pd.Series:
     result = np.ones(len(frame), dtype=bool)
     if not checked.any():
         return pd.Series(result, index=frame.index)
-    quote_codes, quotes = pd.factorize(frame["quote"].to_numpy()[checked])
-    pairs = pd.DataFrame(
-        {"quote": quote_codes, "number": frame[bound].to_numpy(dtype="float64", na_value=np.nan)[checked]}
-    )
+    quote_codes, quotes = factorise(frame["quote"])
+    numbers = frame[bound].to_numpy(dtype="float64", na_value=np.nan)
+    pairs = pd.DataFrame({"quote": quote_codes[checked], "number": numbers[checked]})
     distinct = pairs.drop_duplicates()
     distinct["ok"] = [
-        number in stated_numbers(quotes[code]) for code, number in distinct.itertuples(index=False)
+        number in stated_numbers(quotes.iloc[code]) for code, number in distinct.itertuples(index=False)
     ]
     result[checked] = pairs.merge(distinct, on=["quote", "number"], how="left")["ok"].to_numpy()
     return pd.Series(result, index=frame.index)

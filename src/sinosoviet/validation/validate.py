@@ -9,7 +9,7 @@ import pandera.pandas as pa
 
 from sinosoviet.data_files import datasets_dir, schemas_dir
 from sinosoviet.schema import TableSchema, package_metadata, table_schema
-from sinosoviet.validation.cells import type_cells
+from sinosoviet.validation.cells import forget_columns, type_cells
 from sinosoviet.validation.problems import Problem, display_path, show
 from sinosoviet.validation.reading import RawTable, read_raw
 from sinosoviet.validation.references import foreign_key_problems, quote_problems
@@ -59,6 +59,7 @@ def validate_datasets(datasets: Path | None = None, source_texts: Path | None = 
         problems += cell_problems
         untyped_lines = {p.line for p in cell_problems}
         problems += rule_problems(schema, raw, typed, untyped_lines)
+        forget_columns()
         problems += foreign_key_problems(schema, raw, frames, files)
         if source_texts is not None and {"source_id", "quote"} <= set(schema.field_names):
             problems += quote_problems(raw, typed, Path(source_texts))
