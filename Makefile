@@ -39,5 +39,10 @@ lint: setup-test
 	$(BIN)/ruff check src tests build benchmarks dashboard
 	$(BIN)/ruff format --check src tests build benchmarks dashboard
 
-benchmarks: setup-test
-	$(BIN)/python benchmarks/run.py
+# Every benchmark of benchmarks/README.md (about 15 minutes; wrk drives the load test).
+benchmarks: setup-test chromium
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+	$(BIN)/python benchmarks/package.py
+	$(BIN)/python benchmarks/dashboard_first_chart.py --rounds 7
+	$(BIN)/python benchmarks/dashboard_callbacks.py --calls 40
+	$(BIN)/python benchmarks/dashboard_load.py --seconds 30

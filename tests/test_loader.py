@@ -108,5 +108,7 @@ def test_a_value_outside_an_enum_is_an_error_not_a_blank(fixture_package):
 
     broken = FIXTURES / "broken" / "enum" / "arrests.csv"
     (fixture_package / "datasets" / "arrests.csv").write_bytes(broken.read_bytes())
-    with pytest.raises(ValueError, match=r"arrests\.csv:2: measure: 'arested' is not one of arrested, detained"):
+    with pytest.raises(
+        ValueError, match=r"arrests\.csv:2: measure: 'arested' is not one of arrested, detained"
+    ):
         sinosoviet.load("arrests")

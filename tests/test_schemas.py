@@ -39,7 +39,10 @@ def test_pandera_schema_has_the_same_fields_and_types(name):
         column = derived.columns[field.name]
         assert column.dtype == pandas_engine.Engine.dtype(PANDAS_DTYPES[field.type]), field.name
         assert column.nullable is (not field.required), field.name
-        assert column.unique is bool(field.constraints.get("unique")), field.name
+        checks = {check.name for check in column.checks}
+        assert ("unique" in checks) is bool(field.constraints.get("unique")), field.name
+        assert ("enum" in checks) is ("enum" in field.constraints), field.name
+        assert ("pattern" in checks) is ("pattern" in field.constraints), field.name
 
 
 @pytest.mark.parametrize("name", sinosoviet.figure_tables())

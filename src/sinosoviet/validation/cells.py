@@ -53,6 +53,13 @@ def per_distinct(column: pd.Series, compute, missing=np.nan) -> np.ndarray:
     return result
 
 
+def repeats_earlier(column: pd.Series) -> pd.Series:
+    """True for a filled cell whose value an earlier cell already holds."""
+    codes, _ = factorise(column)
+    repeated = pd.Series(codes).duplicated().to_numpy() & (codes >= 0)
+    return pd.Series(repeated, index=column.index)
+
+
 def bad_cells(column: pd.Series, ok_unique) -> pd.Series:
     """Mask of filled cells whose value fails `ok_unique`, checked once per distinct value."""
     ok = per_distinct(column, lambda u: ok_unique(u).fillna(False).astype(bool), missing=True)
@@ -61,7 +68,7 @@ def bad_cells(column: pd.Series, ok_unique) -> pd.Series:
 
 def type_cells(raw: RawTable, schema: TableSchema) -> tuple[pd.DataFrame, list[Problem]]:
     """A frame with integer and number columns parsed; a cell that does not parse becomes missing."""
-    typed = raw.frame.copy()
+    typed = raw.frame.copy(deep=False)  # only number columns are replaced below
     problems = []
     for field in schema.fields:
         if field.type not in TYPE_PATTERNS or str(raw.frame[field.name].dtype) != "str":

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import mmap
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +22,7 @@ from sinosoviet.validation.problems import Problem, display_path
 BOM = b"\xef\xbb\xbf"
 NOT_UTF8 = re.compile("[\udc80-\udcff]")
 HEAD_BYTES = 1 << 16  # enough for the header row
+CHUNK_BYTES = 1 << 24
 # Table Schema type -> the arrow type it is read as, and arrow -> pandas (the `str` dtype of
 # pandas 3 is arrow-backed, so text is not copied).
 ARROW_TYPES = {"integer": pa.int64(), "number": pa.float64()}
@@ -65,11 +65,10 @@ def read_raw(path: Path, field_types: dict[str, str], schema_name: str) -> RawTa
         if not head.strip():
             say(1, "the file is empty; it needs at least the header row")
             return RawTable(name, None, problems=problems)
-        with mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as scan:
-            carriage_return = scan.find(b"\r")
-            if carriage_return != -1:
-                line = scan[:carriage_return].count(b"\n") + 1
-                say(line, "line ends with a carriage return (CRLF); use LF line ends")
+        file.seek(0)
+        carriage_return = _first_carriage_return_line(file)
+        if carriage_return:
+            say(carriage_return, "line ends with a carriage return (CRLF); use LF line ends")
     if head.startswith(BOM):
         message = "the file starts with a byte-order mark; save it as UTF-8 without BOM"
         problems.insert(0, Problem(name, 1, "", message))
@@ -99,6 +98,19 @@ def read_raw(path: Path, field_types: dict[str, str], schema_name: str) -> RawTa
         say(1, "the file has a header but no rows")
         return RawTable(name, None, problems=problems)
     return RawTable(name, frame[expected_columns], lines, problems)
+
+
+def _first_carriage_return_line(file) -> int | None:
+    """The line of the first carriage return, read in chunks so a big file is never held whole."""
+    offset = 0
+    while chunk := file.read(CHUNK_BYTES):
+        position = chunk.find(b"\r")
+        if position != -1:
+            # Rare: only now count the lines before it.
+            file.seek(0)
+            return file.read(offset + position).count(b"\n") + 1
+        offset += len(chunk)
+    return None
 
 
 def _read_fast(path: Path, field_types: dict[str, str]) -> pd.DataFrame | None:

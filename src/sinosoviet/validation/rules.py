@@ -14,7 +14,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from sinosoviet.schema import PANDAS_DTYPES, Field, TableSchema
-from sinosoviet.validation.cells import bad_cells, factorise, per_distinct
+from sinosoviet.validation.cells import bad_cells, factorise, per_distinct, repeats_earlier
 from sinosoviet.validation.numbers import stated_numbers
 from sinosoviet.validation.problems import show
 
@@ -76,19 +76,21 @@ def _column(field: Field) -> pa.Column:
         )
         if pattern == PARTIAL_DATE_PATTERN:
             checks.append(pa.Check(lambda s: ~bad_cells(s, _real_dates), name="calendar"))
+    if rules.get("unique"):
+        # Through the column's codes, shared with the pattern check: pandera's own
+        # uniqueness check hashes a million strings again.
+        checks.append(pa.Check(lambda s: ~repeats_earlier(s), name="unique"))
     if "minimum" in rules:
         checks.append(pa.Check(lambda s, m=rules["minimum"]: s >= m, name="minimum", ignore_na=True))
     if "maximum" in rules:
         checks.append(pa.Check(lambda s, m=rules["maximum"]: s <= m, name="maximum", ignore_na=True))
     if field.type == "string" and "pattern" not in rules and "enum" not in rules:
         # A pattern or an enum already refuses a leading =, +, - or @.
-        checks.append(pa.Check(lambda s: ~bad_cells(s, _formula_free), name="formula"))
+        checks.append(pa.Check(_formula_free, name="formula"))
     return pa.Column(
         PANDAS_DTYPES[field.type],
         checks=checks,
         nullable=not field.required,
-        unique=bool(rules.get("unique")),
-        report_duplicates="exclude_first",
         coerce=False,
     )
 
@@ -99,7 +101,9 @@ def _real_dates(values: pd.Series) -> pd.Series:
 
 
 def _formula_free(values: pd.Series) -> pd.Series:
-    return ~values.str.startswith(FORMULA_STARTS)
+    """False where a cell starts as a spreadsheet formula. Only the first character is read:
+    long free text (quotes, notes) is not worth hashing into distinct values."""
+    return ~values.str.slice(0, 1).isin(FORMULA_STARTS).fillna(False)
 
 
 def _earliest(dates: pd.Series) -> pd.Series:

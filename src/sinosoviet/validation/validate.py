@@ -58,8 +58,10 @@ def validate_datasets(datasets: Path | None = None, source_texts: Path | None = 
         typed, cell_problems = type_cells(raw, schema)
         problems += cell_problems
         untyped_lines = {p.line for p in cell_problems}
-        problems += rule_problems(schema, raw, typed, untyped_lines)
-        forget_columns()
+        try:
+            problems += rule_problems(schema, raw, typed, untyped_lines)
+        finally:
+            forget_columns()  # its cache holds this table's columns
         problems += foreign_key_problems(schema, raw, frames, files)
         if source_texts is not None and {"source_id", "quote"} <= set(schema.field_names):
             problems += quote_problems(raw, typed, Path(source_texts))
@@ -128,7 +130,7 @@ COLUMN_MESSAGES = {
 
 
 def _column_message(field, check: str, value: object, typed: pd.DataFrame, raw: RawTable) -> str:
-    if check == "field_uniqueness":
+    if check == "unique":
         first = typed.index[typed[field.name] == value][0]
         return f"{show(value)} is already used on line {raw.line_of(first)}"
     if check in COLUMN_MESSAGES:
