@@ -512,7 +512,7 @@ def map_figure(claims: pd.DataFrame, places: pd.DataFrame) -> go.Figure:
         mid_y.append(mid_lat)
         mid_colour.append(colour)
         mid_ids.append(route["id"].tolist())
-        mid_text.append(_route_hover(table, route))
+        mid_text.append(_route_hover(table, [by_id[i] for i in route["id"]]))
     for (table, width_class), (lons, lats) in sorted(lines.items()):
         fig.add_trace(
             go.Scattergeo(
@@ -577,10 +577,9 @@ def great_circle_midpoint(lon0: float, lat0: float, lon1: float, lat1: float):
     return math.degrees(lon), math.degrees(lat)
 
 
-def _route_hover(table: str, route: pd.DataFrame) -> str:
-    first = route.iloc[0]
-    lines = [f"<b>{html.escape(_text(first['place_label']))}</b> ({table})"]
-    for claim in route.to_dict("records")[:8]:
+def _route_hover(table: str, route: list[dict]) -> str:
+    lines = [f"<b>{html.escape(_text(route[0]['place_label']))}</b> ({table})"]
+    for claim in route[:8]:
         lines.append(
             f"{html.escape(claim['as_stated'])} {html.escape(humanize(claim['group']).lower())}"
             f", {html.escape(_text(claim['date_start']))}: {_short(claim['source_title'], 40)}"

@@ -41,7 +41,6 @@ def _headline_card(headline, claims) -> html.Article:
                                 + [")"]
                             ),
                         ],
-                        title=c["quote"] or "",
                     )
                     for c in claims.to_dict("records")
                 ],
