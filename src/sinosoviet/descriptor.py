@@ -45,7 +45,7 @@ def build_descriptor(root: Path) -> dict[str, Any]:
                 "schema": f"schemas/{name}.schema.json",
             }
         )
-    descriptor = {key: meta[key] for key in ("name", "title", "description", "homepage")}
+    descriptor = {key: meta[key] for key in ("name", "title", "description")}
     descriptor["version"] = __version__
     for key in ("licenses", "code_license", "contributors", "keywords"):
         descriptor[key] = meta[key]
