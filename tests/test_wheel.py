@@ -39,6 +39,7 @@ def test_wheel_carries_the_real_data_not_symlinks(wheel):
         assert f"sinosoviet/_data/datasets/{table}.csv" in names
         assert f"sinosoviet/_data/schemas/{table}.schema.json" in names
     assert "sinosoviet/_data/datapackage.json" in names
+    assert "sinosoviet/_data/LICENSE-DATA" in names
     assert not [n for n in names if n.startswith(("datasets/", "schemas/", "tests/"))]
 
 
