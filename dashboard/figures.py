@@ -341,7 +341,8 @@ def _horizontal(symbol: str) -> str:
 
 def _short(text: object, width: int) -> str:
     text = _text(text)
-    return html.escape(text if len(text) <= width else text[: width - 1] + "…")
+    # quote=False: Plotly shows &quot; literally; only <, > and & need escaping in its labels.
+    return html.escape(text if len(text) <= width else text[: width - 1] + "…", quote=False)
 
 
 def timeline_chart(events: pd.DataFrame, claims: pd.DataFrame) -> go.Figure:
@@ -421,7 +422,7 @@ def sources_chart(counts: pd.DataFrame) -> go.Figure:
     """Claims backed by each source (directly or as the original it is attributed to)."""
     if counts.empty:
         return empty_figure("No sources yet")
-    counts = counts.sort_values("claims")
+    counts = counts.assign(backed=counts["claims"] + counts["attributed"]).sort_values("backed")
     fig = go.Figure()
     for reliability, colour in RELIABILITY_COLOURS.items():
         subset = counts[counts["reliability"] == reliability]
@@ -429,7 +430,8 @@ def sources_chart(counts: pd.DataFrame) -> go.Figure:
             continue
         fig.add_trace(
             go.Bar(
-                x=subset["claims"], y=[_short(t, 48) for t in subset["title"]], orientation="h",
+                x=subset["backed"], y=[_short(t, 48) for t in subset["title"]],
+                orientation="h",
                 name=RELIABILITY_LABELS[reliability], marker={"color": colour},
                 customdata=subset["id"].tolist(),
                 hovertext=[

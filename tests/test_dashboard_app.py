@@ -181,7 +181,9 @@ def test_topojson_is_served_by_the_app(client):
 
 def test_data_page_callbacks(app):
     module = sys.modules["pages.data_browser"]
-    data, _columns, filter_query, _sort_by, href, _ = module.switch_table("places")
+    data, _columns, tooltips, filter_query, _sort_by, href, _ = module.switch_table("places")
+    assert len(tooltips) == len(data)
+    assert all(set(tip) <= {"notes"} for tip in tooltips)  # places' only long text is its notes
     assert len(data) == 8 and href == "/download/table/places.csv" and filter_query == ""
     download = module.download_shown(1, [1, 0], "places")
     lines = download["content"].splitlines()

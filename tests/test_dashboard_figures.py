@@ -193,7 +193,8 @@ def test_sources_chart_counts_claims_per_source(data):
     assert counts.loc["soviet-government-records", "attributed"] == 2
     assert counts.loc["memorial-victims-database", "cited_via"] == "Soviet deportations of Chinese people"
     fig = figures.sources_chart(counts.reset_index())
-    assert sum(sum(t.x) for t in fig.data) == counts["claims"].sum()
+    # Each bar is every claim a source backs: as the document read or as the original credited.
+    assert sum(sum(t.x) for t in fig.data) == counts["claims"].sum() + counts["attributed"].sum()
 
 
 def test_figures_module_does_not_import_dash():

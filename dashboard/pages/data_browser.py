@@ -22,6 +22,19 @@ def _records(frame) -> list[dict]:
     return plain.to_dict("records")
 
 
+# Long free text stays on one line in the grid (rows of 20 lines each made the table
+# unreadable); the whole text shows on hover.
+LONG_TEXT = ("quote", "notes", "summary", "reliability_note", "locator", "title")
+
+
+def _tooltips(frame) -> list[dict]:
+    columns = [c for c in LONG_TEXT if c in frame.columns]
+    return [
+        {c: {"value": str(row[c]), "type": "text"} for c in columns if isinstance(row[c], str)}
+        for row in frame[columns].to_dict("records")
+    ]
+
+
 def _columns(name: str) -> list[dict]:
     codebook = sinosoviet.describe(name)
     return [
@@ -138,6 +151,18 @@ def layout(**params):
                         "maxWidth": "360px",
                         "padding": "4px 6px",
                     },
+                    style_cell_conditional=[
+                        {
+                            "if": {"column_id": c},
+                            "whiteSpace": "nowrap",
+                            "overflow": "hidden",
+                            "textOverflow": "ellipsis",
+                            "maxWidth": "320px",
+                        }
+                        for c in LONG_TEXT
+                    ],
+                    tooltip_data=_tooltips(frame),
+                    tooltip_duration=None,
                     style_header={"fontWeight": "600", "backgroundColor": "#f1f4f8"},
                     tooltip_header={
                         c["id"]: r["description"]
@@ -200,6 +225,7 @@ def remember_view(filter_query, sort_by, indices, table):
 @callback(
     Output(ids.DATA_GRID, "data"),
     Output(ids.DATA_GRID, "columns"),
+    Output(ids.DATA_GRID, "tooltip_data"),
     Output(ids.DATA_GRID, "filter_query"),
     Output(ids.DATA_GRID, "sort_by"),
     Output(ids.DATA_FULL_LINK, "href"),
@@ -211,7 +237,7 @@ def switch_table(table):
     data = dataset()
     if table not in data.tables:
         table = next(iter(data.tables))
-    return (_records(data.tables[table]), _columns(table), "", [],
+    return (_records(data.tables[table]), _columns(table), _tooltips(data.tables[table]), "", [],
             f"/download/table/{table}.csv", f"Download the whole {table} table (CSV)")  # fmt: skip
 
 
