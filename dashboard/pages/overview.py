@@ -12,6 +12,8 @@ from dashboard.views import headline_range, overview_view
 dash.register_page(
     __name__, path="/", name="Overview", order=0,
     title="Sino-Soviet figures: who counted what · sinosoviet",
+    description="Cited figures on the Soviet deportations of Chinese people (1900-1942) and "
+    "the 1962 exodus from Xinjiang, source by source, with every disagreement shown.",
 )  # fmt: skip
 
 
