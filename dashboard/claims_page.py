@@ -133,7 +133,7 @@ def claims_layout(table: str, params: dict) -> html.Div:
             ),
             html.Div(
                 [
-                    html.Span("Source reliability", className="label"),
+                    html.Span("Source reliability (none ticked: all)", className="label"),
                     dcc.Checklist(
                         id=pid("reliability"),
                         options=[{"label": humanize(r), "value": r} for r in options["reliability"]],
