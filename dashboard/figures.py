@@ -480,10 +480,6 @@ def place_totals(claims: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     return totals.reset_index(drop=True)
 
 
-def _missing_number(value: object) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
-
-
 def map_figure(claims: pd.DataFrame, places: pd.DataFrame) -> go.Figure:
     """Places sized by the people counted there; deportation and migration routes as lines."""
     totals = place_totals(claims, places)
