@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -37,6 +38,20 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+def _source_text(path: Path) -> str | None:
+    """The normalised text of a source, read once for all the tables that quote it."""
+    if not path.is_file():
+        return None
+    stat = path.stat()
+    return _normalised_file(path, stat.st_mtime_ns, stat.st_size)
+
+
+@cache
+def _normalised_file(path: Path, mtime_ns: int, size: int) -> str:
+    # mtime and size are part of the key, so an edited text is read again.
+    return normalise(path.read_text(encoding="utf-8"))
+
+
 def quote_problems(raw: RawTable, frame: pd.DataFrame, texts_dir: Path) -> list[Problem]:
     """Every quote that does not occur, verbatim up to whitespace, in the text of its source."""
     problems = []
@@ -44,8 +59,7 @@ def quote_problems(raw: RawTable, frame: pd.DataFrame, texts_dir: Path) -> list[
     pairs = frame[["source_id", "quote"]].dropna().drop_duplicates()
     for index, source_id, quote in pairs.itertuples():
         if source_id not in texts:
-            path = texts_dir / f"{source_id}.txt"
-            texts[source_id] = normalise(path.read_text(encoding="utf-8")) if path.is_file() else None
+            texts[source_id] = _source_text(texts_dir / f"{source_id}.txt")
             if texts[source_id] is None:
                 message = f"no source text {source_id}.txt in {display_path(texts_dir)}"
                 problems.append(Problem(raw.file, raw.line_of(index), "source_id", message))
